@@ -1,0 +1,1 @@
+"""Framework-free core of the app: settings, models, errors, Cognito access and the embedded Cognito."""

@@ -1,0 +1,1 @@
+"""NiceGUI pages, layout and guard. Only this package imports NiceGUI."""
