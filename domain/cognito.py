@@ -33,6 +33,7 @@ from .tokens import TokenVerifier
 
 log = logging.getLogger('auth')
 T = TypeVar('T')
+WIRE_LOGGERS = ('botocore', 'boto3', 'urllib3', 's3transfer')
 
 _SIGN_IN_ERRORS: dict[str, type[AuthError]] = {
     'NotAuthorizedException': InvalidCredentials,
@@ -68,8 +69,15 @@ def mask_email(email: str) -> str:
     return f'{name[:1]}***@{domain}' if domain else '***'
 
 
+def quiet_wire_loggers() -> None:
+    """botocore and urllib3 log request and response bodies (tokens included) at DEBUG: keep them at WARNING."""
+    for name in WIRE_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def make_cognito_client(config: CognitoConfig) -> Any:
     """One boto3 client for the whole app. The calls used need no AWS credentials, so requests are unsigned."""
+    quiet_wire_loggers()
     boto_config = Config(
         signature_version=botocore.UNSIGNED,
         connect_timeout=config.timeout_seconds,

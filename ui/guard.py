@@ -49,15 +49,25 @@ async def fresh_session(store: SessionStore) -> AuthSession | None:
         return None
 
 
-def watch_session(page_path: str, *, protected: bool, on_change: Callable[[], Awaitable[None] | None]) -> None:
+class SessionWatch:
+    """One tab's watcher; `leave()` stops it once the tab navigates away by itself."""
+
+    def __init__(self) -> None:
+        self.leaving = False
+
+    def leave(self) -> None:
+        self.leaving = True
+
+
+def watch_session(page_path: str, *, protected: bool, on_change: Callable[[], Awaitable[None] | None]) -> SessionWatch:
     """Start this tab's watcher; `on_change` runs whenever who is signed in changes."""
     store = SessionStore.current()
     shown = _who(store.load())
-    leaving = False
+    watch = SessionWatch()
 
     async def tick() -> None:
-        nonlocal shown, leaving
-        if leaving:
+        nonlocal shown
+        if watch.leaving:
             return
         try:
             session = await fresh_session(store)
@@ -71,11 +81,12 @@ def watch_session(page_path: str, *, protected: bool, on_change: Callable[[], Aw
             if result is not None:
                 await result
         if protected and session is None:
-            leaving = True
+            watch.leave()
             reason = store.ended_because()
             ui.navigate.to(login_url(redirect_to=page_path, error=reason.value if reason else None))
 
     ui.timer(WATCH_INTERVAL_SECONDS, tick)
+    return watch
 
 
 def _who(session: AuthSession | None) -> str | None:

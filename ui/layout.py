@@ -8,7 +8,7 @@ from nicegui import ui
 
 from domain.errors import AuthError
 
-from .guard import fresh_session, watch_session
+from .guard import SessionWatch, fresh_session, watch_session
 from .routes import ACCOUNT, DASHBOARD, HOME, login_url
 from .services import services
 from .session import SessionStore
@@ -29,10 +29,10 @@ def frame(title: str, *, protected: bool = False) -> Iterator[ui.column]:
             ui.image('/assets/logo.svg').props('alt="" width=28 height=28 no-spinner').classes('w-7 h-7')
             ui.label(APP_TITLE).classes('text-lg font-semibold')
         with ui.row().classes('items-center gap-4'):
-            greeting = ui.refreshable(lambda: _account_area(page_path))
+            greeting = ui.refreshable(lambda: _account_area(page_path, watch))
+            watch = watch_session(page_path, protected=protected, on_change=greeting.refresh)
             greeting()
 
-    watch_session(page_path, protected=protected, on_change=greeting.refresh)
     with ui.element('main').classes('w-full'), ui.column().classes('app-main w-full max-w-3xl mx-auto p-6 gap-4') as main:
         yield main
 
@@ -44,7 +44,7 @@ def tagged(tag: str, text: str) -> ui.label:
     return label
 
 
-def _account_area(page_path: str) -> None:
+def _account_area(page_path: str, watch: SessionWatch) -> None:
     session = SessionStore.current().load()
     if session is None:
         ui.link('Sign in', login_url(redirect_to=None if page_path == HOME else page_path)).classes('app-nav-link')
@@ -52,10 +52,11 @@ def _account_area(page_path: str) -> None:
     ui.link('Dashboard', DASHBOARD).classes('app-nav-link')
     ui.link('Account', ACCOUNT).classes('app-nav-link')
     ui.label(f'Hello {session.identity.display_name}').classes('app-greeting')
-    ui.button('Sign out', on_click=_sign_out).props('flat no-caps color=white').classes('app-sign-out')
+    ui.button('Sign out', on_click=lambda: _sign_out(watch)).props('flat no-caps color=white').classes('app-sign-out')
 
 
-async def _sign_out() -> None:
+async def _sign_out(watch: SessionWatch) -> None:
+    watch.leave()
     store = SessionStore.current()
     try:
         session = await fresh_session(store)

@@ -112,6 +112,10 @@ class LocalCognito:
         """How many InitiateAuth calls with `auth_flow` this server has answered for our client."""
         return strict.auth_flow_counts[(self.client_id, auth_flow)]
 
+    def auth_flow_times(self, auth_flow: str) -> list[float]:
+        """When (`time.monotonic()`) each InitiateAuth call with `auth_flow` arrived for our client."""
+        return list(strict.auth_flow_times.get((self.client_id, auth_flow), []))
+
     def admin_client(self) -> Any:
         """A boto3 client for admin calls against this server (dummy credentials)."""
         return boto3.client('cognito-idp', region_name=REGION, endpoint_url=self.endpoint, **_DUMMY_CREDENTIALS)

@@ -43,6 +43,7 @@ class PoolStateFile:
             user = CognitoIdpUser(pool.id, saved['username'], saved['password'], UserStatus(saved['status']),
                                   saved['attributes'])
             user.id = saved['id']
+            user.update_attributes([{'Name': 'sub', 'Value': user.id}])
             user.enabled = saved['enabled']
             pool.users[user.username] = user
         pool.refresh_tokens.update({token: tuple(entry) for token, entry in state.get('refresh_tokens', {}).items()})

@@ -4,7 +4,8 @@
 - PASSWORD_VERIFIER accepts USERNAME = USER_ID_FOR_SRP, as Cognito does;
 - id and access tokens honour the client's AccessTokenValidity / IdTokenValidity;
 - calls taking an access token refuse an expired one;
-- a disabled user's refresh token stops working.
+- a disabled user's refresh token stops working;
+- AdminUserGlobalSignOut by email alias revokes that user's tokens.
 
 Every patched call also feeds per-client counters and change listeners (used for persistence).
 """
@@ -36,6 +37,7 @@ MUTATING_CALLS = ('initiate_auth', 'respond_to_auth_challenge', 'global_sign_out
 MAX_PENDING_CHALLENGES = 10_000
 
 auth_flow_counts: Counter[tuple[str, str]] = Counter()
+auth_flow_times: dict[tuple[str, str], list[float]] = {}
 change_listeners: list[Callable[[], None]] = []
 _srp_challenges: dict[str, tuple[str, SrpChallenge]] = {}
 _install_lock = threading.Lock()
@@ -52,6 +54,7 @@ def install() -> None:
         _patch_access_token_expiry()
         _patch_initiate_auth()
         _patch_respond_to_auth_challenge()
+        _patch_admin_global_sign_out()
         _patch_change_notifications()
         _installed = True
 
@@ -107,6 +110,7 @@ def _patch_initiate_auth() -> None:
     def initiate_auth(self: CognitoIdpBackend, client_id: str, auth_flow: str,
                       auth_parameters: dict[str, str]) -> dict[str, Any]:
         auth_flow_counts[(client_id, auth_flow)] += 1
+        auth_flow_times.setdefault((client_id, auth_flow), []).append(time.monotonic())
         if auth_flow in {'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'}:
             _refuse_disabled_refresh(self, auth_parameters.get('REFRESH_TOKEN', ''))
         response = original(self, client_id, auth_flow, auth_parameters)
@@ -173,6 +177,18 @@ def _verified_password_claim(backend: CognitoIdpBackend, responses: dict[str, st
         backend.sessions.pop(secret_block, None)
         raise NotAuthorizedError('Incorrect username or password.')
     return {**responses, 'USERNAME': username}
+
+
+def _patch_admin_global_sign_out() -> None:
+    """moto compares the given name (maybe an email alias) with the stored username: resolve the alias first."""
+    original = CognitoIdpBackend.admin_user_global_sign_out
+
+    @functools.wraps(original)
+    def admin_user_global_sign_out(self: CognitoIdpBackend, user_pool_id: str, username: str) -> None:
+        user = self.admin_get_user(user_pool_id, username)
+        original(self, user_pool_id, user.username)
+
+    CognitoIdpBackend.admin_user_global_sign_out = admin_user_global_sign_out  # type: ignore[method-assign]
 
 
 def _patch_change_notifications() -> None:

@@ -1,0 +1,44 @@
+"""Domain tests talk to their own embedded Cognito over HTTP, like the app does."""
+
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from domain.cognito import CognitoConfig, CognitoIdentityProvider
+from domain.local_cognito import LocalCognito, LocalCognitoOptions
+from domain.tokens import TokenVerifier, http_jwks_fetcher
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
+
+
+@pytest.fixture(scope='session')
+def local_cognito() -> Iterator[LocalCognito]:
+    options = LocalCognitoOptions(data_dir=Path(tempfile.mkdtemp(prefix='local-cognito-')), demo_email=DEMO_EMAIL,
+                                  demo_password=DEMO_PASSWORD, pool_name='domain-tests')
+    local = LocalCognito(options).start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture
+def token_lifetime(local_cognito: LocalCognito) -> Iterator[LocalCognito]:
+    """Lets a test shorten token lifetimes; restores one hour afterwards."""
+    yield local_cognito
+    local_cognito.set_token_seconds(3600)
+
+
+def make_verifier(local: LocalCognito) -> TokenVerifier:
+    return TokenVerifier(issuer=local.issuer, client_id=local.client_id,
+                         fetch_jwks=http_jwks_fetcher(local.jwks_url, timeout=5))
+
+
+def make_provider(local: LocalCognito, *, endpoint: str | None = None, timeout: float = 5.0) -> CognitoIdentityProvider:
+    config = CognitoConfig(user_pool_id=local.user_pool_id, client_id=local.client_id, region='us-east-1',
+                           endpoint_url=endpoint or local.endpoint, timeout_seconds=timeout)
+    return CognitoIdentityProvider(config, make_verifier(local))
+
+
+@pytest.fixture
+def provider(local_cognito: LocalCognito) -> CognitoIdentityProvider:
+    return make_provider(local_cognito)
