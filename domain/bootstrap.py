@@ -15,6 +15,8 @@ from .tokens import TokenVerifier, http_jwks_fetcher
 log = logging.getLogger(__name__)
 
 APP_NAME = 'nicegui-cognito'
+# The embedded Cognito verifies SRP in this same process, so its sign-ins compete for the GIL too.
+EMBEDDED_PARALLEL_SIGN_INS = 1
 _local_cognitos: dict[Path, LocalCognito] = {}
 
 
@@ -49,7 +51,8 @@ def build_services(settings: Settings) -> Services:
     if settings.embedded:
         local = local_cognito_for(settings, data_dir)
         config = CognitoConfig(user_pool_id=local.user_pool_id, client_id=local.client_id, region='us-east-1',
-                               endpoint_url=local.endpoint, timeout_seconds=settings.cognito_timeout_seconds)
+                               endpoint_url=local.endpoint, timeout_seconds=settings.cognito_timeout_seconds,
+                               max_parallel_sign_ins=EMBEDDED_PARALLEL_SIGN_INS)
         verifier = TokenVerifier(issuer=local.issuer, client_id=local.client_id,
                                  fetch_jwks=http_jwks_fetcher(local.jwks_url, settings.cognito_timeout_seconds))
     else:

@@ -22,7 +22,7 @@ USER_MESSAGES: dict[ErrorCode, str] = {
     ErrorCode.INVALID_CREDENTIALS: 'Incorrect email or password.',
     ErrorCode.USER_NOT_CONFIRMED: 'Your account is not confirmed yet. Please confirm it, then sign in.',
     ErrorCode.PASSWORD_RESET_REQUIRED: 'You need to reset your password before you can sign in.',
-    ErrorCode.NEW_PASSWORD_REQUIRED: 'You must choose a new password before signing in. This is not supported here yet.',
+    ErrorCode.NEW_PASSWORD_REQUIRED: 'You must choose a new password before signing in, which is not supported yet.',
     ErrorCode.MFA_REQUIRED: 'This account needs multi-factor authentication, which is not supported here yet.',
     ErrorCode.TOO_MANY_ATTEMPTS: 'Too many attempts. Please wait a moment and try again.',
     ErrorCode.SERVICE_UNAVAILABLE: 'The sign-in service is unreachable. Please try again.',

@@ -58,7 +58,7 @@ class Settings(BaseSettings):
         if not secret:
             raise ValueError('AUTH_SECRET is required when COGNITO_USER_POOL_ID is set')
         if secret.lower() in PLACEHOLDER_SECRETS or len(secret) < MIN_SECRET_LENGTH:
-            raise ValueError(f'AUTH_SECRET looks like a placeholder: use a random value of {MIN_SECRET_LENGTH}+ characters')
+            raise ValueError(f'AUTH_SECRET looks like a placeholder: use {MIN_SECRET_LENGTH}+ random characters')
         return self
 
 

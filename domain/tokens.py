@@ -23,7 +23,7 @@ def http_jwks_fetcher(url: str, timeout: float) -> JwksFetcher:
 
     def fetch() -> dict[str, Any]:
         try:
-            with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (URL built from settings)
+            with urllib.request.urlopen(url, timeout=timeout) as response:
                 document: dict[str, Any] = json.load(response)
         except (OSError, ValueError) as error:
             raise ServiceUnavailable(f'JWKS fetch failed: {type(error).__name__}') from error

@@ -30,3 +30,14 @@ def _token_seconds(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPat
     marker = request.node.get_closest_marker('token_seconds')
     monkeypatch.setenv('LOCAL_COGNITO_TOKEN_SECONDS', str(marker.args[0] if marker else 3600))
     yield
+
+
+def record_measurement(name: str, value: float | int | str) -> None:
+    """Keep a measured number in artifacts/measurements.json (git-ignored), for the README and closing notes."""
+    import json
+
+    path = REPO / 'artifacts' / 'measurements.json'
+    path.parent.mkdir(exist_ok=True)
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[name] = value
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + '\n')

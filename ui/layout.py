@@ -33,8 +33,9 @@ def frame(title: str, *, protected: bool = False) -> Iterator[ui.column]:
             watch = watch_session(page_path, protected=protected, on_change=greeting.refresh)
             greeting()
 
-    with ui.element('main').classes('w-full'), ui.column().classes('app-main w-full max-w-3xl mx-auto p-6 gap-4') as main:
-        yield main
+    with ui.element('main').classes('w-full'):
+        with ui.column().classes('app-main w-full max-w-3xl mx-auto p-6 gap-4') as main:
+            yield main
 
 
 def tagged(tag: str, text: str) -> ui.label:

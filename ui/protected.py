@@ -72,7 +72,7 @@ def group_page(path: str, title: str) -> Callable[[Callable[[GroupContext], None
                 body(context)
             return None
 
-        return page
+        return page  # type: ignore[no-any-return]
 
     return decorator
 

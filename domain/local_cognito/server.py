@@ -10,7 +10,7 @@ from typing import Any
 import boto3
 from moto.backends import get_backend
 from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
-from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.models import DEFAULT_ACCOUNT_ID
 from moto.server import ThreadedMotoServer
 
 from . import strict

@@ -6,7 +6,17 @@ import hmac
 import os
 from dataclasses import dataclass
 
-from pycognito.aws_srp import G_HEX, N_HEX, calculate_u, compute_hkdf, hash_sha256, hex_hash, hex_to_long, long_to_hex, pad_hex
+from pycognito.aws_srp import (
+    G_HEX,
+    N_HEX,
+    calculate_u,
+    compute_hkdf,
+    hash_sha256,
+    hex_hash,
+    hex_to_long,
+    long_to_hex,
+    pad_hex,
+)
 
 BIG_N = hex_to_long(N_HEX)
 G = hex_to_long(G_HEX)

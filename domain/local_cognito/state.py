@@ -68,5 +68,5 @@ def _snapshot(pool: CognitoIdpUserPool) -> dict[str, Any]:
 def _expires_at(token: str) -> float:
     try:
         return float(jwt.get_unverified_claims(token).get('exp', 0))
-    except Exception:  # noqa: BLE001 (an unreadable token is simply not kept)
+    except Exception:
         return 0.0

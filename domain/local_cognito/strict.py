@@ -63,7 +63,7 @@ def _patch_token_lifetimes() -> None:
     original = CognitoIdpUserPool.create_jwt
 
     @functools.wraps(original)
-    def create_jwt(self: CognitoIdpUserPool, client_id: str, username: str, token_use: str,
+    def create_jwt(self: CognitoIdpUserPool, client_id: str, username: str, token_use: str,  # noqa: PLR0917
                    expires_in: int = 3600, extra_data: dict[str, Any] | None = None) -> tuple[str, int]:
         client = self.clients.get(client_id)
         if client is not None and token_use in {'id', 'access'}:
@@ -134,7 +134,7 @@ def _make_real_srp_challenge(backend: CognitoIdpBackend, response: dict[str, Any
                              auth_parameters: dict[str, str]) -> None:
     moto_session = response['Session']
     username, pool = backend.sessions.pop(moto_session)
-    user = pool._get_user(username)  # noqa: SLF001
+    user = pool._get_user(username)
     try:
         challenge = start_challenge(pool.id, user.id, user.password or '', auth_parameters.get('SRP_A', ''))
     except (SrpError, ValueError) as error:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from domain.bootstrap import EMBEDDED_PARALLEL_SIGN_INS
 from domain.cognito import CognitoConfig, CognitoIdentityProvider
 from domain.local_cognito import LocalCognito, LocalCognitoOptions
 from domain.tokens import TokenVerifier, http_jwks_fetcher
@@ -35,7 +36,8 @@ def make_verifier(local: LocalCognito) -> TokenVerifier:
 
 def make_provider(local: LocalCognito, *, endpoint: str | None = None, timeout: float = 5.0) -> CognitoIdentityProvider:
     config = CognitoConfig(user_pool_id=local.user_pool_id, client_id=local.client_id, region='us-east-1',
-                           endpoint_url=endpoint or local.endpoint, timeout_seconds=timeout)
+                           endpoint_url=endpoint or local.endpoint, timeout_seconds=timeout,
+                           max_parallel_sign_ins=EMBEDDED_PARALLEL_SIGN_INS)
     return CognitoIdentityProvider(config, make_verifier(local))
 
 

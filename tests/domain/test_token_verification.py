@@ -34,7 +34,7 @@ def claims_for(local: LocalCognito, token_use: str, **overrides: Any) -> dict[st
 
 
 def pool_signed(claims: dict[str, Any], kid: str = 'dummy') -> str:
-    return jwt.encode(claims, POOL_PRIVATE_KEY, algorithm='RS256', headers={'kid': kid})
+    return str(jwt.encode(claims, POOL_PRIVATE_KEY, algorithm='RS256', headers={'kid': kid}))
 
 
 def segment(data: dict[str, Any]) -> str:
@@ -117,7 +117,7 @@ def test_an_unknown_kid_is_refused_and_refetches_the_jwks_at_most_once(verifier:
 
 def test_an_unknown_kid_triggers_one_refetch_after_the_cooldown(local_cognito: LocalCognito) -> None:
     verifier = make_verifier(local_cognito)
-    verifier._cooldown = 0.0  # noqa: SLF001 (simulate the cooldown having passed)
+    verifier._cooldown = 0.0
     verifier.verify_id_token(pool_signed(claims_for(local_cognito, 'id')))
     with pytest.raises(InvalidToken):
         verifier.verify_id_token(pool_signed(claims_for(local_cognito, 'id'), kid='rotated'))
