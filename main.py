@@ -2,6 +2,7 @@
 
 import logging
 import os
+import signal
 import sys
 
 from pydantic import ValidationError
@@ -38,6 +39,8 @@ def main() -> None:
     create_app(services)
     sys.stdout.write(''.join(f'{line}\n' for line in start_up_lines(services)))
     sys.stdout.flush()
+    # uvicorn shuts down gracefully on SIGTERM, then re-raises it: exit with 0 instead of dying by the signal.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     ui.run(**run_options(services))
 
 

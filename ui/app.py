@@ -1,5 +1,6 @@
 """Wiring of the NiceGUI app: static assets, guard, pages, and the options for `ui.run`."""
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from .guard import install_guard
 from .layout import APP_TITLE
 from .services import install
 
+log = logging.getLogger(__name__)
 ASSETS_DIR = Path(__file__).resolve().parent.parent / 'assets'
 NATIVE_WINDOW_SIZE = (1100, 780)
 
@@ -26,8 +28,13 @@ def create_app(services: Services) -> None:
     home.create()
     login.create()
     app.include_router(protected.router)
+    app.on_shutdown(lambda: _shut_down(services))
+
+
+def _shut_down(services: Services) -> None:
     if services.local_cognito is not None:
-        app.on_shutdown(services.local_cognito.save)
+        services.local_cognito.save()
+    log.info('shut down cleanly; sessions and the embedded Cognito state are saved')
 
 
 def run_options(services: Services) -> dict[str, Any]:

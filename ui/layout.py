@@ -16,6 +16,7 @@ from .session import SessionStore
 log = logging.getLogger('auth')
 
 APP_TITLE = 'NiceGUI Cognito'
+PRIMARY_COLOR = '#1e3a8a'  # white text on it has a contrast ratio of 10:1
 
 
 @contextmanager
@@ -23,10 +24,11 @@ def frame(title: str, *, protected: bool = False) -> Iterator[ui.column]:
     """Build the header and yield the page's main column."""
     page_path = ui.context.client.request.url.path if ui.context.client.request else HOME
     ui.page_title(f'{title} · {APP_TITLE}')
+    ui.colors(primary=PRIMARY_COLOR)
 
     with ui.header().classes('app-header items-center justify-between px-4 py-2'):
         with ui.link(target=HOME).classes('app-brand flex items-center gap-2 no-underline'):
-            ui.image('/assets/logo.svg').props('alt="" width=28 height=28 no-spinner').classes('w-7 h-7')
+            ui.element('img').props('src=/assets/logo.svg alt="" width=28 height=28')
             ui.label(APP_TITLE).classes('text-lg font-semibold')
         with ui.row().classes('items-center gap-4'):
             greeting = ui.refreshable(lambda: _account_area(page_path, watch))
