@@ -1,6 +1,7 @@
 """Wiring of the NiceGUI app: static assets, guard, pages, and the options for `ui.run`."""
 
 import logging
+import multiprocessing
 import os
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from .services import install
 log = logging.getLogger(__name__)
 ASSETS_DIR = Path(__file__).resolve().parent.parent / 'assets'
 NATIVE_WINDOW_SIZE = (1100, 780)
+WINDOW_CLOSE_SECONDS = 5.0
 
 
 def create_app(services: Services) -> None:
@@ -32,6 +34,8 @@ def create_app(services: Services) -> None:
 
 
 def _shut_down(services: Services) -> None:
+    if services.settings.native:
+        _close_native_window()
     if services.local_cognito is not None:
         services.local_cognito.save()
     log.info('shut down cleanly; sessions and the embedded Cognito state are saved')
@@ -47,8 +51,19 @@ def run_options(services: Services) -> dict[str, Any]:
     if not settings.native:
         return {**options, 'host': settings.host, 'port': settings.port}
     _configure_native_window(services.data_dir)
-    return {**options, 'native': True, 'host': '127.0.0.1', 'port': settings.port or None,
+    explicit_port = settings.port if 'port' in settings.model_fields_set else None
+    return {**options, 'native': True, 'host': '127.0.0.1', 'port': explicit_port or None,
             'window_size': NATIVE_WINDOW_SIZE}
+
+
+def _close_native_window() -> None:
+    """On SIGTERM, close the window the way its close button would, so Qt writes its cookies to disk."""
+    window_processes = [child for child in multiprocessing.active_children() if child.daemon]
+    if not window_processes or app.native.main_window is None:
+        return
+    app.native.main_window.destroy()
+    for process in window_processes:
+        process.join(timeout=WINDOW_CLOSE_SECONDS)
 
 
 def _configure_native_window(data_dir: Path) -> None:
