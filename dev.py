@@ -48,8 +48,6 @@ def run(arguments: list[str]) -> None:
 
 
 def main() -> None:
-    if sys.version_info < (3, 11):
-        sys.exit('Python 3.11 or newer is needed')
     command, *rest = sys.argv[1:] or ['start']
     if command == 'start':
         native = '--native' in rest or os.environ.get('NATIVE', '').lower() in {'1', 'true', 'yes'}

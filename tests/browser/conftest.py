@@ -96,7 +96,7 @@ def chromium() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         require_or_skip(f'no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)')
     try:
-        from playwright.sync_api import sync_playwright  # noqa: PLC0415
+        from playwright.sync_api import sync_playwright
     except ImportError:
         require_or_skip('playwright is not installed (python3 dev.py test installs it)')
     with sync_playwright() as playwright:
@@ -115,7 +115,7 @@ class WireTap:
         def on_response(response: Any) -> None:
             try:
                 self.received.append(response.text())
-            except Exception:  # noqa: BLE001 (redirects and aborted requests have no body)
+            except Exception:
                 pass
 
         def on_websocket(websocket: Any) -> None:

@@ -12,7 +12,7 @@ BLOCKING = {'serious', 'critical'}
 
 
 def blocking_violations(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe  # noqa: PLC0415
+    from axe_playwright_python.sync_playwright import Axe
 
     page.wait_for_load_state('networkidle')
     page.wait_for_timeout(300)

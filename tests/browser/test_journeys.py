@@ -21,7 +21,7 @@ def sign_in(page: Any, email: str = DEMO_EMAIL, password: str = DEMO_PASSWORD) -
 
 
 def path_of(page: Any) -> str:
-    parts = urlsplit(page.url)
+    parts = urlsplit(str(page.url))
     return parts.path + (f'?{parts.query}' if parts.query else '')
 
 

@@ -76,7 +76,8 @@ class PageSession:
 
     def click_button(self, name: str) -> None:
         box = self.wait_for(f'''(() => {{
-            const button = [...document.querySelectorAll('button')].find(b => b.innerText.trim() === {json.dumps(name)});
+            const button = [...document.querySelectorAll('button')]
+                .find(b => b.innerText.trim() === {json.dumps(name)});
             if (!button) return null;
             const r = button.getBoundingClientRect();
             return {{x: r.x + r.width / 2, y: r.y + r.height / 2}};

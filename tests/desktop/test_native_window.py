@@ -8,6 +8,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, free_port, require_or_skip
@@ -22,8 +23,8 @@ def display() -> Iterator[str]:
     if shutil.which('Xvfb') is None:
         require_or_skip('no Xvfb (apt-get install xvfb xauth)')
     try:
-        import webview  # noqa: F401, PLC0415
-        from PyQt6 import QtWebEngineWidgets  # noqa: F401, PLC0415
+        import webview  # noqa: F401
+        from PyQt6 import QtWebEngineWidgets  # noqa: F401
     except ImportError as error:
         require_or_skip(f'the Qt backend is not installed ({error}); python3 dev.py test installs pywebview[qt]')
     number = 90 + os.getpid() % 100
