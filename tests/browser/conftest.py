@@ -91,8 +91,9 @@ def running_app() -> Iterator[RunningApp]:
     shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@pytest.fixture(scope='session')
+@pytest.fixture(scope='module')
 def chromium() -> Iterator[Any]:
+    """Per module: Playwright's sync API holds an event loop open, which async tests after it must not see."""
     if not Path(CHROMIUM).exists():
         require_or_skip(f'no Chromium at {CHROMIUM} (apt-get install chromium chromium-driver)')
     try:

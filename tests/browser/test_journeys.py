@@ -40,6 +40,7 @@ def test_wrong_password_and_unknown_user_show_the_same_generic_message(context: 
     sign_in(page, password='Wrong-Passw0rd!')
     alert = page.get_by_role('alert')
     alert.filter(has_text='Incorrect email or password.').wait_for()
+    page.get_by_role('button', name='Sign in').and_(page.locator(':enabled')).wait_for()
     screenshot(page, 'login-error')
     sign_in(page, email='nobody@example.com')
     page.wait_for_timeout(500)

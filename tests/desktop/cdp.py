@@ -86,5 +86,5 @@ class PageSession:
             self.send('Input.dispatchMouseEvent', type=event, x=box['x'], y=box['y'], button='left', clickCount=1)
 
     def navigate(self, path: str) -> None:
-        origin = self.evaluate('location.origin')
+        origin = self.wait_for("location.origin.startsWith('http://127.0.0.1') && location.origin")
         self.send('Page.navigate', url=f'{origin}{path}')
