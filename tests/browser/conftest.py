@@ -3,20 +3,17 @@
 import os
 import re
 import shutil
-import signal
 import socket
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.app_process import AppProcess
 from tests.conftest import REPO
 
 CHROMIUM = os.environ.get('CHROMIUM_PATH', '/usr/bin/chromium')
@@ -39,21 +36,16 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@dataclass
-class RunningApp:
-    """`python main.py` in a subprocess, and how to reach it."""
+class RunningApp(AppProcess):
+    """The app in browser mode, and how to reach it."""
 
-    base_url: str
-    data_dir: Path
-    port: int
-    env: dict[str, str]
-    process: subprocess.Popen[str] | None = None
-    output: list[str] = field(default_factory=list)
+    def __init__(self, folder: Path, env: dict[str, str], port: int) -> None:
+        super().__init__(folder, env)
+        self.port = port
+        self.base_url = f'http://127.0.0.1:{port}'
 
     def start(self) -> None:
-        with (self.data_dir / 'app.log').open('a') as log:
-            self.process = subprocess.Popen([sys.executable, 'main.py'], cwd=REPO, env=self.env, stdout=log,
-                                            stderr=subprocess.STDOUT, text=True)
+        self.launch()
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -64,17 +56,6 @@ class RunningApp:
                 time.sleep(0.2)
         raise AssertionError(f'the app did not start: {self.log_text()}')
 
-    def stop(self) -> int:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=30)
-        self.process = None
-        return code
-
-    def log_text(self) -> str:
-        path = self.data_dir / 'app.log'
-        return path.read_text() if path.exists() else ''
-
 
 @pytest.fixture(scope='session')
 def running_app() -> Iterator[RunningApp]:
@@ -83,7 +64,7 @@ def running_app() -> Iterator[RunningApp]:
     env = {key: value for key, value in os.environ.items() if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST'))}
     env.update(PORT=str(port), DATA_DIR=str(data_dir), LOCAL_COGNITO_TOKEN_SECONDS=str(TOKEN_SECONDS),
                NICEGUI_STORAGE_PATH=str(data_dir / 'nicegui'))
-    app = RunningApp(base_url=f'http://127.0.0.1:{port}', data_dir=data_dir, port=port, env=env)
+    app = RunningApp(data_dir, env, port)
     app.start()
     yield app
     if app.process is not None:

@@ -2,17 +2,16 @@
 
 import os
 import shutil
-import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.app_process import AppProcess
 from tests.browser.conftest import SCREENSHOTS, free_port, require_or_skip
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, REPO
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
 from tests.desktop.cdp import PageSession
 
 pytestmark = pytest.mark.desktop
@@ -36,35 +35,22 @@ def display() -> Iterator[str]:
     server.wait(timeout=10)
 
 
-class DesktopApp:
-    """`python main.py --native` with remote debugging, and a Playwright handle on its window."""
+class DesktopApp(AppProcess):
+    """`python main.py --native` with remote debugging, and a DevTools session on its window."""
 
     def __init__(self, display: str, home: Path) -> None:
         self.debug_port = free_port()
-        self.home = home
-        self.env = {key: value for key, value in os.environ.items()
-                    if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST', 'DATA_DIR', 'NICEGUI_STORAGE'))}
-        self.env.update(DISPLAY=display, XDG_DATA_HOME=str(home), QTWEBENGINE_REMOTE_DEBUGGING=str(self.debug_port),
-                        QT_QPA_PLATFORM='xcb')
-        self.process: subprocess.Popen[str] | None = None
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST', 'DATA_DIR', 'NICEGUI_STORAGE'))}
+        env.update(DISPLAY=display, XDG_DATA_HOME=str(home), QTWEBENGINE_REMOTE_DEBUGGING=str(self.debug_port),
+                   QT_QPA_PLATFORM='xcb')
+        super().__init__(home, env)
 
     def start(self) -> None:
-        with (self.home / 'app.log').open('a') as log:
-            self.process = subprocess.Popen([sys.executable, 'main.py', '--native'], cwd=REPO, env=self.env,
-                                            stdout=log, stderr=subprocess.STDOUT, text=True)
+        self.launch('--native')
 
     def window(self) -> PageSession:
         return PageSession(self.debug_port)
-
-    def stop(self) -> int:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=30)
-        self.process = None
-        return code
-
-    def log_text(self) -> str:
-        return (self.home / 'app.log').read_text()
 
 
 def test_sign_in_survives_closing_and_reopening_the_window(display: str, tmp_path: Path) -> None:
@@ -84,6 +70,7 @@ def test_sign_in_survives_closing_and_reopening_the_window(display: str, tmp_pat
     data_dir = tmp_path / 'nicegui-cognito'
     assert (data_dir / 'local-cognito' / 'nicegui-cognito.json').exists(), 'Cognito data in the user data dir'
     assert (data_dir / 'webview').is_dir(), 'the window profile lives in the user data dir'
+    assert list((data_dir / 'nicegui').glob('storage-user-*.json')), 'sessions live in the user data dir'
     assert 'NiceGUI ready to go on http://127.0.0.1:' in desktop.log_text(), 'bound to 127.0.0.1 only'
 
     desktop.start()

@@ -3,10 +3,12 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from pydantic import SecretStr
 
+from domain.bootstrap import build_services
 from domain.settings import Settings
 from tests.conftest import REPO
 
@@ -44,3 +46,12 @@ def test_the_start_stops_with_one_line_when_auth_secret_is_missing(secret: str) 
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith('configuration error:') and 'AUTH_SECRET' in lines[0]
     assert 'Traceback' not in result.stderr and 'local cognito' not in result.stdout
+
+
+def test_a_real_pool_never_starts_the_embedded_cognito(tmp_path: Path) -> None:
+    settings = Settings(cognito_user_pool_id='eu-west-1_AbC', cognito_client_id='client',
+                        auth_secret=SecretStr('a-long-random-secret-value'), data_dir=tmp_path)
+    services = build_services(settings)
+    assert services.local_cognito is None
+    assert services.storage_secret == 'a-long-random-secret-value'
+    assert not (tmp_path / 'local-cognito').exists()

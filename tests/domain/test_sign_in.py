@@ -5,11 +5,13 @@ import logging
 import socket
 import threading
 import time
+from typing import Any
 
+import boto3
 import pytest
 
 from domain.cognito import CognitoIdentityProvider
-from domain.errors import InvalidCredentials, ServiceUnavailable, SessionExpired
+from domain.errors import ChallengeRequired, InvalidCredentials, ServiceUnavailable, SessionExpired
 from domain.local_cognito import LocalCognito
 from domain.models import parse_credentials
 from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
@@ -140,3 +142,30 @@ async def test_logs_never_contain_the_password_or_a_token(provider: CognitoIdent
         assert secret not in text
     failures = [record for record in caplog.records if 'sign-in failed' in record.getMessage()]
     assert failures and all(record.levelno == logging.WARNING for record in failures)
+
+
+async def test_a_new_password_challenge_gets_a_clear_message(provider: CognitoIdentityProvider,
+                                                             local_cognito: LocalCognito) -> None:
+    local_cognito.admin_client().admin_create_user(
+        UserPoolId=local_cognito.user_pool_id, Username='new@example.com', TemporaryPassword='Temp-Passw0rd!',
+        MessageAction='SUPPRESS', UserAttributes=[{'Name': 'email', 'Value': 'new@example.com'}])
+    with pytest.raises(ChallengeRequired) as challenge:
+        await provider.sign_in(parse_credentials('new@example.com', 'Temp-Passw0rd!'))
+    assert challenge.value.user_message.startswith('You must choose a new password')
+
+
+async def test_sign_ins_reuse_one_boto3_client(provider: CognitoIdentityProvider,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    created: list[object] = []
+    original = boto3.session.Session.client
+
+    def counting_client(self: boto3.session.Session, *args: Any, **kwargs: Any) -> Any:
+        created.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(boto3.session.Session, 'client', counting_client)
+    client = provider.client
+    for _ in range(3):
+        await provider.sign_in(DEMO)
+    assert created == [], 'no boto3 client (or Session) is made per sign-in'
+    assert provider.client is client

@@ -117,3 +117,14 @@ async def test_a_signed_in_user_visiting_the_login_page_goes_on_to_the_target(us
     await eventually(lambda: current_path(user) == '/app')
     response = await user.http_client.get('/auth/login?redirect_to=/app/account')
     assert response.status_code == 303 and response.headers['location'] == '/app/account'
+
+
+async def test_the_button_spins_and_is_disabled_while_signing_in(user: User) -> None:
+    await user.open('/auth/login')
+    user.find('Email').type(DEMO_EMAIL)
+    user.find('Password').type('Demo-Passw0rd!')
+    button = user.find(kind=ui.button, content='Sign in').elements.pop()
+    user.find(kind=ui.button, content='Sign in').click()
+    await eventually(lambda: 'loading' in button.props, timeout=1)
+    assert not button.enabled
+    await eventually(lambda: current_path(user) == '/app')
