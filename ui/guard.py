@@ -64,15 +64,19 @@ def watch_session(page_path: str, *, protected: bool, on_change: Callable[[], Aw
     store = SessionStore.current()
     shown = _who(store.load())
     watch = SessionWatch()
+    last_problem: ErrorCode | None = None
 
     async def tick() -> None:
-        nonlocal shown
+        nonlocal shown, last_problem
         if watch.leaving:
             return
         try:
             session = await fresh_session(store)
+            last_problem = None
         except AuthError as error:
-            log.warning('session check failed: %s', error.code)
+            if error.code != last_problem:
+                log.warning('session check failed: %s (this tab retries quietly)', error.code)
+            last_problem = error.code
             session = store.load()
         who = _who(session)
         if who != shown:

@@ -1,9 +1,11 @@
 """`/auth/login`: email and password sign-in with SRP, validated before any Cognito call."""
 
+import logging
+
 from nicegui import ui
 from starlette.responses import RedirectResponse
 
-from domain.errors import AuthError, InvalidCredentials, InvalidInput, user_message
+from domain.errors import USER_MESSAGES, AuthError, ErrorCode, InvalidCredentials, InvalidInput, user_message
 from domain.models import parse_credentials
 from domain.redirects import safe_redirect_target
 
@@ -11,6 +13,8 @@ from .layout import frame, tagged
 from .routes import LOGIN
 from .services import services
 from .session import SessionStore
+
+log = logging.getLogger('auth')
 
 
 def create() -> None:
@@ -69,6 +73,9 @@ class LoginForm:
             self.show_alert(error.user_message)
         except AuthError as error:
             self.show_alert(error.user_message)
+        except Exception:
+            log.exception('sign-in crashed')
+            self.show_alert(USER_MESSAGES[ErrorCode.UNEXPECTED])
         else:
             SessionStore.current().save(session)
             ui.navigate.to(self.target)

@@ -118,3 +118,21 @@ async def test_no_token_ever_reaches_a_page(tabs: User) -> None:
         response = await user.http_client.get(path, follow_redirects=True)
         assert not JWT.search(response.text), path
     assert not any(JWT.search(str(value)) for value in app.storage.browser.values())
+
+
+@pytest.mark.token_seconds(3)
+async def test_cognito_down_on_a_protected_page_keeps_the_session(tabs: User) -> None:
+    user = tabs
+    await sign_in(user)
+    await eventually(lambda: current_path(user) == '/app')
+    local = local_cognito()
+    local.stop()
+    try:
+        await asyncio.sleep(1.6)  # the refresh is due now, and cannot happen
+        await user.open('/app/account')
+        await user.should_see('The sign-in service is unreachable. Please try again.')
+        assert stored_session() is not None, 'an outage does not sign anyone out'
+    finally:
+        local.start()
+    await user.open('/app/account')
+    await user.should_see(DEMO_EMAIL)
