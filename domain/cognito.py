@@ -134,9 +134,14 @@ class CognitoIdentityProvider:
                        email_verified=attributes.get('email_verified', '').lower() == 'true')
 
     async def sign_out(self, tokens: TokenSet) -> None:
-        """GlobalSignOut: revokes the refresh token and every access token of the user."""
-        await asyncio.to_thread(self._call, _SESSION_ERRORS, self.client.global_sign_out,
-                                AccessToken=tokens.access_token)
+        """RevokeToken: ends this session's refresh token and the access tokens issued from it.
+
+        Other devices of the same user stay signed in (GlobalSignOut would end them all).
+        """
+        parameters: dict[str, Any] = {'Token': tokens.refresh_token, 'ClientId': self.config.client_id}
+        if self.config.client_secret:
+            parameters['ClientSecret'] = self.config.client_secret
+        await asyncio.to_thread(lambda: self._call(_SESSION_ERRORS, self.client.revoke_token, **parameters))
 
     def _sign_in_blocking(self, credentials: Credentials) -> AuthSession:
         srp = AWSSRP(username=credentials.email, password=credentials.password.get_secret_value(),

@@ -21,5 +21,5 @@ class IdentityProvider(Protocol):
         ...
 
     async def sign_out(self, tokens: TokenSet) -> None:
-        """Revoke the session's tokens at the provider."""
+        """Revoke this session's tokens at the provider (not the user's other sessions)."""
         ...

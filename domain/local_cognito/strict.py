@@ -5,7 +5,8 @@
 - id and access tokens honour the client's AccessTokenValidity / IdTokenValidity;
 - calls taking an access token refuse an expired one;
 - a disabled user's refresh token stops working;
-- AdminUserGlobalSignOut by email alias revokes that user's tokens.
+- AdminUserGlobalSignOut by email alias revokes that user's tokens;
+- RevokeToken (missing in moto) revokes one refresh token and the access tokens issued from it.
 
 Every patched call also feeds per-client counters and change listeners (used for persistence).
 """
@@ -20,6 +21,8 @@ from typing import Any, TypeVar, cast
 from jose import jwt
 from moto.cognitoidp.exceptions import NotAuthorizedError
 from moto.cognitoidp.models import CognitoIdpBackend, CognitoIdpUserPool
+from moto.cognitoidp.responses import CognitoIdpResponse
+from moto.core.responses import ActionResult, EmptyResult
 
 from .srp import SrpChallenge, SrpError, signature_matches, start_challenge
 
@@ -32,7 +35,7 @@ MUTATING_CALLS = ('initiate_auth', 'respond_to_auth_challenge', 'global_sign_out
                   'admin_create_user', 'admin_set_user_password', 'sign_up', 'confirm_sign_up',
                   'admin_confirm_sign_up', 'change_password', 'update_user_attributes',
                   'admin_update_user_attributes', 'admin_disable_user', 'admin_enable_user', 'admin_delete_user',
-                  'confirm_forgot_password')
+                  'confirm_forgot_password', 'revoke_token')
 
 MAX_PENDING_CHALLENGES = 10_000
 
@@ -55,6 +58,7 @@ def install() -> None:
         _patch_initiate_auth()
         _patch_respond_to_auth_challenge()
         _patch_admin_global_sign_out()
+        _add_revoke_token()
         _patch_change_notifications()
         _installed = True
 
@@ -189,6 +193,34 @@ def _patch_admin_global_sign_out() -> None:
         original(self, user_pool_id, user.username)
 
     CognitoIdpBackend.admin_user_global_sign_out = admin_user_global_sign_out  # type: ignore[method-assign]
+
+
+def _add_revoke_token() -> None:
+    def revoke_token(self: CognitoIdpBackend, token: str, client_id: str) -> None:
+        for pool in self.user_pools.values():
+            entry = pool.refresh_tokens.get(token)
+            if entry is None:
+                continue
+            if entry[0] != client_id:
+                raise NotAuthorizedError('Token does not belong to this client')
+            pool.refresh_tokens[token] = None
+            for access_token in list(pool.access_tokens):
+                if _claim(access_token, 'origin_jti') == entry[2]:
+                    pool.access_tokens.pop(access_token, None)
+
+    def respond(self: CognitoIdpResponse) -> ActionResult:
+        self.backend.revoke_token(self._get_param('Token'), self._get_param('ClientId'))  # type: ignore[attr-defined]
+        return EmptyResult()
+
+    CognitoIdpBackend.revoke_token = revoke_token  # type: ignore[attr-defined]
+    CognitoIdpResponse.revoke_token = respond  # type: ignore[attr-defined]
+
+
+def _claim(token: str, name: str) -> Any:
+    try:
+        return jwt.get_unverified_claims(token).get(name)
+    except Exception:
+        return None
 
 
 def _patch_change_notifications() -> None:

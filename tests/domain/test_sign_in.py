@@ -79,11 +79,23 @@ async def test_refresh_gives_new_tokens_that_work(token_lifetime: LocalCognito,
 
 async def test_global_sign_out_revokes_the_refresh_token(provider: CognitoIdentityProvider) -> None:
     session = await provider.sign_in(DEMO)
-    await provider.sign_out(session.tokens)
+    provider.client.global_sign_out(AccessToken=session.tokens.access_token)
     with pytest.raises(SessionExpired, match='revoked'):
         await provider.refresh(session.tokens)
     with pytest.raises(SessionExpired):
         await provider.get_account(session.tokens)
+
+
+async def test_sign_out_revokes_this_session_and_not_the_users_others(provider: CognitoIdentityProvider) -> None:
+    this_browser = await provider.sign_in(DEMO)
+    other_device = await provider.sign_in(DEMO)
+    await provider.sign_out(this_browser.tokens)
+    with pytest.raises(SessionExpired, match='revoked'):
+        await provider.refresh(this_browser.tokens)
+    with pytest.raises(SessionExpired):
+        await provider.get_account(this_browser.tokens)
+    assert (await provider.get_account(other_device.tokens)).email == DEMO_EMAIL
+    assert (await provider.refresh(other_device.tokens)).identity.sub == other_device.identity.sub
 
 
 async def test_a_disabled_users_refresh_token_stops_working(provider: CognitoIdentityProvider,
