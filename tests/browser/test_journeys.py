@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import JWT, TOKEN_SECONDS, RunningApp, WireTap, screenshot
 from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
@@ -42,8 +43,10 @@ def test_wrong_password_and_unknown_user_show_the_same_generic_message(context: 
     alert.filter(has_text='Incorrect email or password.').wait_for()
     page.get_by_role('button', name='Sign in').and_(page.locator(':enabled')).wait_for()
     screenshot(page, 'login-error')
-    sign_in(page, email='nobody@example.com')
-    page.wait_for_timeout(500)
+    page.get_by_label('Email').fill('nobody@example.com')
+    page.get_by_label('Password', exact=True).fill(DEMO_PASSWORD)
+    page.get_by_label('Password', exact=True).press('Enter')  # Enter submits, like the button
+    expect(page.get_by_label('Password', exact=True)).to_have_value('')  # cleared only by a refused attempt
     alert.filter(has_text='Incorrect email or password.').wait_for()
     assert path_of(page) == '/auth/login'
 
