@@ -70,15 +70,21 @@ def build_services(settings: Settings) -> Services:
                     storage_secret=storage_secret_for(settings, data_dir), data_dir=data_dir, local_cognito=local)
 
 
+def local_cognito_options(settings: Settings, data_dir: Path, port: int | None = None) -> LocalCognitoOptions:
+    """The embedded Cognito's options from the DEMO_USER_* and LOCAL_COGNITO_* settings."""
+    return LocalCognitoOptions(
+        data_dir=data_dir, demo_email=settings.demo_user_email.strip().lower(),
+        demo_password=settings.demo_user_password.get_secret_value(),
+        token_seconds=settings.local_cognito_token_seconds,
+        port=settings.local_cognito_port if port is None else port,
+    )
+
+
 def local_cognito_for(settings: Settings, data_dir: Path) -> LocalCognito:
     """The process's embedded Cognito for `data_dir`, started once and reconfigured on later calls."""
     local = _local_cognitos.get(data_dir)
     if local is None:
-        local = LocalCognito(LocalCognitoOptions(
-            data_dir=data_dir, demo_email=settings.demo_user_email.strip().lower(),
-            demo_password=settings.demo_user_password.get_secret_value(),
-            token_seconds=settings.local_cognito_token_seconds, port=settings.local_cognito_port,
-        ))
+        local = LocalCognito(local_cognito_options(settings, data_dir))
         _local_cognitos[data_dir] = local
     local.start()
     local.set_token_seconds(settings.local_cognito_token_seconds)

@@ -7,8 +7,9 @@ import sys
 import threading
 from pathlib import Path
 
+from ..bootstrap import local_cognito_options
 from ..settings import Settings
-from .server import LocalCognito, LocalCognitoOptions
+from .server import LocalCognito
 
 
 def main() -> None:
@@ -19,11 +20,7 @@ def main() -> None:
     parser.add_argument('--port', type=int, default=settings.local_cognito_port)
     arguments = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format='%(levelname)s %(name)s: %(message)s')
-    local = LocalCognito(LocalCognitoOptions(
-        data_dir=arguments.data_dir.resolve(), demo_email=settings.demo_user_email.strip().lower(),
-        demo_password=settings.demo_user_password.get_secret_value(),
-        token_seconds=settings.local_cognito_token_seconds, port=arguments.port,
-    )).start()
+    local = LocalCognito(local_cognito_options(settings, arguments.data_dir.resolve(), arguments.port)).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     sys.stdout.write(local.startup_line + '\n')

@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from jose import jwt
 from moto.cognitoidp.models import CognitoIdpUser, CognitoIdpUserPool, UserStatus
+
+from .strict import unverified_claim
 
 STATE_VERSION = 1
 
@@ -61,12 +62,6 @@ def _snapshot(pool: CognitoIdpUserPool) -> dict[str, Any]:
         } for user in list(pool.users.values())],
         'refresh_tokens': {token: list(entry) for token, entry in list(pool.refresh_tokens.items()) if entry},
         'access_tokens': {token: list(entry) for token, entry in list(pool.access_tokens.items())
-                          if _expires_at(token) > now},
+                          if float(unverified_claim(token, 'exp') or 0) > now},
     }
 
-
-def _expires_at(token: str) -> float:
-    try:
-        return float(jwt.get_unverified_claims(token).get('exp', 0))
-    except Exception:
-        return 0.0

@@ -14,7 +14,6 @@ Every patched call also feeds per-client counters and change listeners (used for
 import functools
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -39,7 +38,6 @@ MUTATING_CALLS = ('initiate_auth', 'respond_to_auth_challenge', 'global_sign_out
 
 MAX_PENDING_CHALLENGES = 10_000
 
-auth_flow_counts: Counter[tuple[str, str]] = Counter()
 auth_flow_times: dict[tuple[str, str], list[float]] = {}
 change_listeners: list[Callable[[], None]] = []
 _srp_challenges: dict[str, tuple[str, SrpChallenge]] = {}
@@ -96,11 +94,10 @@ def _refusing_expired_tokens(original: F) -> F:
     @functools.wraps(original)
     def call(self: CognitoIdpBackend, access_token: str, *args: Any, **kwargs: Any) -> Any:
         if access_token:
-            try:
-                expires_at = float(jwt.get_unverified_claims(access_token).get('exp', 0))
-            except Exception as error:
-                raise NotAuthorizedError('Invalid Access Token') from error
-            if expires_at <= time.time():
+            expires_at = unverified_claim(access_token, 'exp')
+            if expires_at is None:
+                raise NotAuthorizedError('Invalid Access Token')
+            if float(expires_at) <= time.time():
                 raise NotAuthorizedError('Access Token has expired')
         return original(self, access_token, *args, **kwargs)
 
@@ -113,7 +110,6 @@ def _patch_initiate_auth() -> None:
     @functools.wraps(original)
     def initiate_auth(self: CognitoIdpBackend, client_id: str, auth_flow: str,
                       auth_parameters: dict[str, str]) -> dict[str, Any]:
-        auth_flow_counts[(client_id, auth_flow)] += 1
         auth_flow_times.setdefault((client_id, auth_flow), []).append(time.monotonic())
         if auth_flow in {'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN'}:
             _refuse_disabled_refresh(self, auth_parameters.get('REFRESH_TOKEN', ''))
@@ -205,7 +201,7 @@ def _add_revoke_token() -> None:
                 raise NotAuthorizedError('Token does not belong to this client')
             pool.refresh_tokens[token] = None
             for access_token in list(pool.access_tokens):
-                if _claim(access_token, 'origin_jti') == entry[2]:
+                if unverified_claim(access_token, 'origin_jti') == entry[2]:
                     pool.access_tokens.pop(access_token, None)
 
     def respond(self: CognitoIdpResponse) -> ActionResult:
@@ -216,7 +212,8 @@ def _add_revoke_token() -> None:
     CognitoIdpResponse.revoke_token = respond  # type: ignore[attr-defined]
 
 
-def _claim(token: str, name: str) -> Any:
+def unverified_claim(token: str, name: str) -> Any:
+    """A claim of a token this server issued, read without verification; None when absent or unreadable."""
     try:
         return jwt.get_unverified_claims(token).get(name)
     except Exception:
