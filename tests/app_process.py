@@ -1,11 +1,19 @@
 """`python main.py` as a real subprocess, stopped with SIGTERM like a service manager or a closed window would."""
 
+import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.conftest import REPO
+
+
+def app_environment(**overrides: str) -> dict[str, str]:
+    """This environment without the test run's own app settings (a real pool, data folders), plus `overrides`."""
+    inherited = {key: value for key, value in os.environ.items()
+                 if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST', 'DATA_DIR', 'NICEGUI_STORAGE'))}
+    return {**inherited, **overrides}
 
 
 class AppProcess:

@@ -1,12 +1,14 @@
 """Shared test set-up: every test runs against the embedded Cognito, in throw-away data folders."""
 
 import os
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from domain.local_cognito import LocalCognito, LocalCognitoOptions
 from domain.settings import Settings
 
 # Tests never read a developer's .env (which may point at a real pool).
@@ -23,6 +25,29 @@ REPO = Path(__file__).resolve().parent.parent
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line('markers', 'token_seconds(n): lifetime of tokens the embedded Cognito issues')
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return int(probe.getsockname()[1])
+
+
+def require_or_skip(reason: str) -> None:
+    """Skip on a laptop that lacks a browser, display or node; fail in CI, where REQUIRE_BROWSER=1."""
+    if os.environ.get('REQUIRE_BROWSER') == '1':
+        pytest.fail(f'REQUIRE_BROWSER=1 but {reason}', pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope='session')
+def local_cognito() -> Iterator[LocalCognito]:
+    """An embedded Cognito of the tests' own (not the app's), reached over HTTP like the app reaches its own."""
+    options = LocalCognitoOptions(data_dir=Path(tempfile.mkdtemp(prefix='local-cognito-')), demo_email=DEMO_EMAIL,
+                                  demo_password=DEMO_PASSWORD, pool_name='domain-tests')
+    local = LocalCognito(options).start()
+    yield local
+    local.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@
 import os
 import re
 import shutil
-import socket
 import tempfile
 import time
 import urllib.request
@@ -13,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from tests.app_process import AppProcess
-from tests.conftest import REPO
+from tests.app_process import AppProcess, app_environment
+from tests.conftest import REPO, free_port, require_or_skip
 
 CHROMIUM = os.environ.get('CHROMIUM_PATH', '/usr/bin/chromium')
 CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
@@ -22,18 +21,6 @@ CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--
 SCREENSHOTS = REPO / 'artifacts' / 'screenshots'
 TOKEN_SECONDS = 4
 JWT = re.compile(r'eyJ[\w-]{5,}\.eyJ[\w-]{5,}\.')
-
-
-def require_or_skip(reason: str) -> None:
-    if os.environ.get('REQUIRE_BROWSER') == '1':
-        pytest.fail(f'REQUIRE_BROWSER=1 but {reason}', pytrace=False)
-    pytest.skip(reason)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(('127.0.0.1', 0))
-        return int(probe.getsockname()[1])
 
 
 class RunningApp(AppProcess):
@@ -61,9 +48,8 @@ class RunningApp(AppProcess):
 def running_app() -> Iterator[RunningApp]:
     port = free_port()
     data_dir = Path(tempfile.mkdtemp(prefix='browser-app-'))
-    env = {key: value for key, value in os.environ.items() if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST'))}
-    env.update(PORT=str(port), DATA_DIR=str(data_dir), LOCAL_COGNITO_TOKEN_SECONDS=str(TOKEN_SECONDS),
-               NICEGUI_STORAGE_PATH=str(data_dir / 'nicegui'))
+    env = app_environment(PORT=str(port), DATA_DIR=str(data_dir), LOCAL_COGNITO_TOKEN_SECONDS=str(TOKEN_SECONDS),
+                          NICEGUI_STORAGE_PATH=str(data_dir / 'nicegui'))
     app = RunningApp(data_dir, env, port)
     app.start()
     yield app

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.app_process import AppProcess
-from tests.browser.conftest import SCREENSHOTS, free_port, require_or_skip
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
+from tests.app_process import AppProcess, app_environment
+from tests.browser.conftest import SCREENSHOTS
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, free_port, require_or_skip
 from tests.desktop.cdp import PageSession
 
 pytestmark = pytest.mark.desktop
@@ -40,10 +40,8 @@ class DesktopApp(AppProcess):
 
     def __init__(self, display: str, home: Path) -> None:
         self.debug_port = free_port()
-        env = {key: value for key, value in os.environ.items()
-               if not key.startswith(('COGNITO_', 'AUTH_', 'PYTEST', 'DATA_DIR', 'NICEGUI_STORAGE'))}
-        env.update(DISPLAY=display, XDG_DATA_HOME=str(home), QTWEBENGINE_REMOTE_DEBUGGING=str(self.debug_port),
-                   QT_QPA_PLATFORM='xcb')
+        env = app_environment(DISPLAY=display, XDG_DATA_HOME=str(home),
+                              QTWEBENGINE_REMOTE_DEBUGGING=str(self.debug_port), QT_QPA_PLATFORM='xcb')
         super().__init__(home, env)
 
     def start(self) -> None:

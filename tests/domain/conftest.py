@@ -1,25 +1,13 @@
-"""Domain tests talk to their own embedded Cognito over HTTP, like the app does."""
+"""Domain tests talk to the tests' embedded Cognito (`local_cognito`) over HTTP, like the app does."""
 
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from domain.bootstrap import EMBEDDED_PARALLEL_SIGN_INS
 from domain.cognito import CognitoConfig, CognitoIdentityProvider
-from domain.local_cognito import LocalCognito, LocalCognitoOptions
+from domain.local_cognito import LocalCognito
 from domain.tokens import TokenVerifier, http_jwks_fetcher
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
-
-
-@pytest.fixture(scope='session')
-def local_cognito() -> Iterator[LocalCognito]:
-    options = LocalCognitoOptions(data_dir=Path(tempfile.mkdtemp(prefix='local-cognito-')), demo_email=DEMO_EMAIL,
-                                  demo_password=DEMO_PASSWORD, pool_name='domain-tests')
-    local = LocalCognito(options).start()
-    yield local
-    local.stop()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 from domain.cognito import CognitoConfig, CognitoIdentityProvider
 from domain.models import parse_credentials
 from domain.tokens import TokenVerifier, http_jwks_fetcher
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, REPO
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, REPO, free_port
 
 LINE = re.compile(r'local cognito: endpoint=(\S+) user_pool_id=(\S+) client_id=(\S+)')
 
@@ -37,12 +36,6 @@ def local_cognito_process(data_dir: Path, port: int) -> Iterator[CognitoIdentity
         if process.stdout is not None:
             process.stdout.close()
     assert exit_code == 0, 'SIGTERM stops the embedded Cognito cleanly'
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(('127.0.0.1', 0))
-        return int(probe.getsockname()[1])
 
 
 async def test_users_and_tokens_survive_a_restart(tmp_path: Path) -> None:

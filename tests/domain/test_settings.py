@@ -1,6 +1,5 @@
 """Settings: embedded by default; a real pool needs a real AUTH_SECRET, or the start stops with one clear line."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,12 +9,12 @@ from pydantic import SecretStr
 
 from domain.bootstrap import build_services
 from domain.settings import Settings
+from tests.app_process import app_environment
 from tests.conftest import REPO
 
 
 def start_main(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(('COGNITO_', 'AUTH_'))}
-    return subprocess.run([sys.executable, 'main.py'], cwd=REPO, env={**clean, **env}, capture_output=True,
+    return subprocess.run([sys.executable, 'main.py'], cwd=REPO, env=app_environment(**env), capture_output=True,
                           text=True, timeout=60, check=False)
 
 

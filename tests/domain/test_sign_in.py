@@ -14,7 +14,7 @@ from domain.cognito import CognitoIdentityProvider
 from domain.errors import ChallengeRequired, InvalidCredentials, ServiceUnavailable, SessionExpired
 from domain.local_cognito import LocalCognito
 from domain.models import parse_credentials
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, free_port
 from tests.domain.conftest import make_provider
 
 DEMO = parse_credentials(DEMO_EMAIL, DEMO_PASSWORD)
@@ -116,10 +116,7 @@ def test_the_local_cognito_listens_on_loopback_only(local_cognito: LocalCognito)
 
 
 async def test_cognito_down_is_reported_as_unreachable(local_cognito: LocalCognito) -> None:
-    with socket.socket() as probe:
-        probe.bind(('127.0.0.1', 0))
-        closed_port = probe.getsockname()[1]
-    provider = make_provider(local_cognito, endpoint=f'http://127.0.0.1:{closed_port}', timeout=1)
+    provider = make_provider(local_cognito, endpoint=f'http://127.0.0.1:{free_port()}', timeout=1)
     with pytest.raises(ServiceUnavailable):
         await provider.sign_in(DEMO)
 

@@ -1,17 +1,14 @@
 """The embedded Cognito is Cognito-compatible, not pycognito-compatible: Amplify's SRP client signs in too."""
 
 import json
-import os
 import shutil
 import subprocess
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from domain.local_cognito import LocalCognito, LocalCognitoOptions
-from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD
+from domain.local_cognito import LocalCognito
+from tests.conftest import DEMO_EMAIL, DEMO_PASSWORD, require_or_skip
 
 JS = Path(__file__).parent / 'js'
 
@@ -19,21 +16,10 @@ JS = Path(__file__).parent / 'js'
 @pytest.fixture(scope='module')
 def js_client() -> Path:
     if shutil.which('node') is None or shutil.which('npm') is None:
-        if os.environ.get('REQUIRE_BROWSER') == '1':
-            pytest.fail('REQUIRE_BROWSER=1 but node/npm are missing', pytrace=False)
-        pytest.skip('node and npm are needed for the amazon-cognito-identity-js check')
+        require_or_skip('node and npm are needed for the amazon-cognito-identity-js check')
     if not (JS / 'node_modules' / 'amazon-cognito-identity-js').exists():
         subprocess.run(['npm', 'ci', '--no-audit', '--no-fund', '--silent'], cwd=JS, check=True, timeout=300)
     return JS / 'signin.js'
-
-
-@pytest.fixture(scope='module')
-def local() -> Iterator[LocalCognito]:
-    options = LocalCognitoOptions(data_dir=Path(tempfile.mkdtemp(prefix='interop-')), demo_email=DEMO_EMAIL,
-                                  demo_password=DEMO_PASSWORD, pool_name='interop-tests')
-    cognito = LocalCognito(options).start()
-    yield cognito
-    cognito.stop()
 
 
 def js_sign_in(script: Path, local: LocalCognito, password: str) -> dict[str, object]:
@@ -42,10 +28,10 @@ def js_sign_in(script: Path, local: LocalCognito, password: str) -> dict[str, ob
     return dict(json.loads(result.stdout))
 
 
-def test_amplify_signs_in_with_the_right_password(js_client: Path, local: LocalCognito) -> None:
-    outcome = js_sign_in(js_client, local, DEMO_PASSWORD)
+def test_amplify_signs_in_with_the_right_password(js_client: Path, local_cognito: LocalCognito) -> None:
+    outcome = js_sign_in(js_client, local_cognito, DEMO_PASSWORD)
     assert outcome['ok'] is True and outcome['sub']
 
 
-def test_amplify_is_refused_with_a_wrong_password(js_client: Path, local: LocalCognito) -> None:
-    assert js_sign_in(js_client, local, DEMO_PASSWORD + 'x') == {'ok': False, 'code': 'NotAuthorizedException'}
+def test_amplify_is_refused_with_a_wrong_password(js_client: Path, local_cognito: LocalCognito) -> None:
+    assert js_sign_in(js_client, local_cognito, DEMO_PASSWORD + 'x') == {'ok': False, 'code': 'NotAuthorizedException'}
